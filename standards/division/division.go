@@ -80,7 +80,7 @@ func Parse(s string) (Code, error) {
 		}
 	}
 	c := Code(s)
-	if _, ok := table().byCode[c.Province()]; !ok {
+	if !IsProvince(s[:2]) {
 		return "", fmt.Errorf("division: %q: %w: %s is not a province prefix", s, ErrInvalid, s[:2])
 	}
 	return c, nil
@@ -92,7 +92,7 @@ func IsProvince(p string) bool {
 	if len(p) != 2 {
 		return false
 	}
-	_, ok := table().byCode[Code(p+"0000")]
+	_, ok := table().prefixes[p]
 	return ok
 }
 
@@ -133,8 +133,15 @@ func (c Code) Level() Level {
 // Province returns the province containing c (c itself for a province), or
 // the zero Code for a malformed c.
 func (c Code) Province() Code {
+	return c.provinceIn(table())
+}
+
+func (c Code) provinceIn(t *index) Code {
 	if !c.valid() {
 		return ""
+	}
+	if p, ok := t.prefixes[string(c[:2])]; ok {
+		return p
 	}
 	return c[:2] + "0000"
 }
@@ -143,18 +150,18 @@ func (c Code) Province() Code {
 // zone, and the province for a city, for a district of a municipality, and
 // for a county-level unit the province administers directly. It returns the
 // zero Code for a province or a malformed code.
-func (c Code) Parent() Code { return c.parentIn(table().byCode) }
+func (c Code) Parent() Code { return c.parentIn(table()) }
 
-func (c Code) parentIn(known map[Code]Division) Code {
+// parentIn finds c's parent among the known prefixes without allocating.
+func (c Code) parentIn(t *index) Code {
 	switch c.Level() {
 	case City:
-		return c.Province()
+		return c.provinceIn(t)
 	case County, Zone:
-		city := c[:4] + "00"
-		if _, ok := known[city]; ok {
+		if city, ok := t.prefixes[string(c[:4])]; ok {
 			return city
 		}
-		return c.Province()
+		return c.provinceIn(t)
 	}
 	return ""
 }
@@ -233,13 +240,13 @@ func Children(c Code) []Division {
 	return out
 }
 
-// Zones returns the development zones whose Parent is the city c, sorted by
-// code.
+// Zones returns the current development zones whose Parent is the city c,
+// sorted by code.
 func Zones(c Code) []Division {
 	t := table()
 	var out []Division
 	for _, code := range t.children[c] {
-		if d := t.byCode[code]; d.Level == Zone {
+		if d := t.byCode[code]; d.Level == Zone && !d.Retired {
 			out = append(out, d)
 		}
 	}

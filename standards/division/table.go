@@ -24,6 +24,9 @@ var manualTSV string
 type index struct {
 	byCode   map[Code]Division
 	children map[Code][]Code // parent → codes, sorted
+	// prefixes maps "37" to 370000 and "3701" to 370100 for every province
+	// and city, so that Parent and Province return stored codes.
+	prefixes map[string]Code
 	sorted   []Code
 }
 
@@ -38,7 +41,7 @@ var table = sync.OnceValue(func() *index {
 })
 
 func buildIndex(generated, manual string) (*index, error) {
-	t := &index{byCode: make(map[Code]Division, 4096), children: map[Code][]Code{}}
+	t := &index{byCode: make(map[Code]Division, 4096), children: map[Code][]Code{}, prefixes: map[string]Code{}}
 	add := func(file string, line int, d Division) error {
 		if !d.Code.valid() {
 			return fmt.Errorf("division: %s:%d: malformed code %q", file, line, d.Code)
@@ -48,6 +51,12 @@ func buildIndex(generated, manual string) (*index, error) {
 		}
 		d.Level = d.Code.Level()
 		t.byCode[d.Code] = d
+		switch d.Level {
+		case Province:
+			t.prefixes[string(d.Code[:2])] = d.Code
+		case City:
+			t.prefixes[string(d.Code[:4])] = d.Code
+		}
 		return nil
 	}
 	if err := eachRow(generated, 2, func(line int, f []string) error {
@@ -79,7 +88,7 @@ func buildIndex(generated, manual string) (*index, error) {
 				return nil, fmt.Errorf("division: %s %s: successor %s is not a current division", c, d.Name, s)
 			}
 		}
-		if p := c.parentIn(t.byCode); p != "" {
+		if p := c.parentIn(t); p != "" {
 			t.children[p] = append(t.children[p], c)
 		}
 	}
