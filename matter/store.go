@@ -49,7 +49,8 @@ type Store interface {
 	// PutOverlay writes an overlay with the same versioning as matters.
 	PutOverlay(ctx context.Context, o *Overlay, expect int) (version int, err error)
 	// ListOverlays yields the overlays of a division (and of the divisions
-	// it contains), ordered by matter code then division.
+	// it contains), ordered by matter code then division. An empty d lists
+	// every overlay.
 	ListOverlays(ctx context.Context, d division.Code) iter.Seq2[*Overlay, error]
 
 	// CreateApplication stores a new application. Creating is idempotent by

@@ -32,8 +32,10 @@ func (p Problem) String() string {
 		b.WriteString(p.Subject)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Pointer)
-	b.WriteString(": ")
+	if p.Pointer != "" {
+		b.WriteString(p.Pointer)
+		b.WriteString(": ")
+	}
 	b.WriteString(p.EN)
 	b.WriteString(" (")
 	b.WriteString(p.Rule)

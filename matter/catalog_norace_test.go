@@ -1,0 +1,5 @@
+//go:build !race
+
+package matter
+
+const raceEnabled = false
