@@ -20,5 +20,5 @@ import "embed"
 
 // FS is the demo catalog.
 //
-//go:embed matters bundles forms overlays negative outlets dispatch
+//go:embed matters bundles forms overlays negative outlets dispatch policies
 var FS embed.FS
