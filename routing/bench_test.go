@@ -3,44 +3,11 @@ package routing_test
 import (
 	"context"
 	"fmt"
-	"sync"
 	"testing"
 
 	"github.com/onething-gov/onething/matter"
 	"github.com/onething-gov/onething/routing"
-	"github.com/onething-gov/onething/standards/division"
 )
-
-// snapshot resolves each matter once per division from the demo catalog
-// and then shares the result, as a catalog kept as an immutable snapshot
-// of resolved implementation lists would: it isolates the router's own
-// cost from matter.Catalog's defensive copies.
-type snapshot struct {
-	cat *matter.Catalog
-	m   sync.Map // snapKey → *matter.Matter
-}
-
-type snapKey struct {
-	code string
-	d    division.Code
-}
-
-func (s *snapshot) Resolve(code string, d division.Code) (*matter.Matter, error) {
-	key := snapKey{code, d}
-	if m, ok := s.m.Load(key); ok {
-		return m.(*matter.Matter), nil
-	}
-	m, err := s.cat.Resolve(code, d)
-	if err != nil {
-		return nil, err
-	}
-	s.m.Store(key, m)
-	return m, nil
-}
-
-func (s *snapshot) Negative(code string, d division.Code) (matter.NegativeEntry, bool) {
-	return s.cat.Negative(code, d)
-}
 
 // benchRequests are one of each kind of route over the demo data.
 func benchRequests() []routing.Request {
@@ -67,7 +34,7 @@ func benchRouter(b *testing.B, shared bool) (*routing.Router, []routing.Request)
 	}
 	var c routing.Catalog = cat
 	if shared {
-		c = &snapshot{cat: cat}
+		c = routing.Memoize(cat)
 	}
 	r, err := routing.NewRouter(c, agr, nil)
 	if err != nil {
