@@ -20,5 +20,5 @@ import "embed"
 
 // FS is the demo catalog.
 //
-//go:embed matters bundles forms overlays negative outlets dispatch policies agreements
+//go:embed matters bundles forms overlays negative outlets dispatch policies agreements standards
 var FS embed.FS
