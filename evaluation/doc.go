@@ -4,12 +4,16 @@
 // reporting of major incidents, and the Store that keeps them.
 //
 // It is for provincial and city 好差评 and hotline offices and the developers
-// of city systems who record ratings and work orders, chase deadlines and
-// feed scorecards. Scorecards, actions, audits and reports build on the
-// records here. The vocabulary of units, channels and request categories is
-// package matter's (matter.Department, matter.Channel, matter.Category).
-// Storage implementers write a Store and check it with package
-// evaluationtest; MemoryStore is the reference implementation.
+// of city systems who record ratings and work orders, chase deadlines,
+// compute scorecards (Aggregator), turn them into actions (Evaluate), audit
+// work orders (Audit), screen ratings for false data (Screen) and publish
+// monthly and quarterly reports (MonthlyReport, QuarterlyReport). The
+// vocabulary of units, channels and request categories is package
+// matter's (matter.Department, matter.Channel, matter.Category); service
+// volumes come from its applications (matter.Application). Storage
+// implementers write a Store and check it with package evaluationtest;
+// MemoryStore is the reference implementation. The package does not store
+// applications or render HTML.
 //
 // # Rules and their sources
 //
@@ -61,13 +65,105 @@
 // not cover is an error wrapping workday.ErrNotCovered, never a guess. Times
 // are instants; days are taken in China Standard Time (matter.CST).
 //
+// # Scorecards
+//
+// An Aggregator counts a stream of records for one Grouping (unit,
+// division, matter, staff, channel, bundle, or Overall) over one Period,
+// holding a fixed-size Counts per group and nothing per record; Rollup
+// adds division scorecards up from counties to cities and the province.
+// A record counts in a period by one time: a review by RatedAt, a case
+// and a work order by ReceivedAt, an application by SubmittedAt
+// (received) and by ServiceEnd (served). Reviews excluded after 申诉复核
+// count in no rate, and cases whose review was excluded count in no rate
+// either. Work orders count for their HandlingUnit; deadlines (overdue
+// orders and applications) are judged at the aggregator's as-of time.
+//
+// The rates, each a Rate that keeps its two counts. The source is
+// "common practice" for a formula in use but, per the project's facts,
+// not seen in an official text (unconfirmed), "conventional" for this
+// package's own reading:
+//
+//   - 好评率 (GoodRate) = reviews of levels 3–5 / reviews. Common practice.
+//   - 差评率 (BadRate) = reviews of levels 1–2 / reviews. Conventional.
+//   - 差评整改率 (RectifyRate) = cases that reached rectified / cases
+//     received (not excluded). Common practice.
+//   - 实名差评回访率 (RevisitRate) = real-name cases revisited / real-name
+//     cases rectified (a revisit verifies a fix, so it is due once the fix
+//     is made). Conventional; 鲁政办发〔2020〕10号 requires 100%.
+//   - 主动评价率 (ActiveRate) = first ratings of service events (一次一评 and
+//     一事一评, not follow-ups) / applications whose service ended.
+//     Common practice; undefined without volumes.
+//   - 办件按时办结率 (ServiceOnTimeRate) = applications decided with every
+//     part on or before its due date / applications decided. Conventional.
+//   - 按时办结率 (OnTimeRate) = work orders every reply of which was on time
+//     and which are not overdue / work orders replied or overdue (应办结).
+//     Common practice.
+//   - 解决率 (ResolveRate) = work orders resolved at their last revisit /
+//     work orders revisited. Common practice (counting each order's final
+//     verdict once, not every revisit).
+//   - 满意率 (SatisfactionRate) = work orders whose caller was 非常满意, 满意
+//     or 基本满意 at the last revisit / work orders revisited. Common
+//     practice.
+//   - 回访率 (OrderRevisitRate) = work orders revisited / work orders
+//     replied. Common practice.
+//   - 重办率 (RehandleRate) = work orders reopened for 重办 at least once /
+//     work orders replied. Conventional.
+//
+// Rates are computed with decimal arithmetic (shopspring/decimal) and
+// published as percentages with 2 decimals rounded half-up (四舍五入) from
+// the exact quotient: 1/32 is 3.13%. A rate with no denominator is
+// undefined ("—"), never 0% or 100%. A change on the previous period
+// (Compare) is the difference of the two published percentages, in
+// percentage points. Metric.Formula returns each formula for reports.
+//
+// # Actions
+//
+// Thresholds are rules kept as data (JSON, ParseThresholds); Evaluate
+// applies them to scorecards and to confirmed findings. The defaults
+// (DefaultThresholds, unconfirmed): 满意率 below 90% or 解决率 below 85%,
+// over at least 10 revisited orders → 约谈 (Interview); the highest
+// complaint volume among the units → 通报 (Notice); a 数据不实 finding
+// confirmed by an office → 通报. A rate is tested as published, rounded.
+// Each Action carries its Evidence: the rule that fired, the figures and
+// a statement in Chinese and English.
+//
+// # Audits and false data
+//
+// Audit draws a reproducible stratified sample of work orders per unit
+// from a published seed: HMAC-SHA256 keyed by the seed over each order's
+// UUID text, the k smallest scores per unit. Its documentation gives the
+// algorithm precisely enough to re-run it in another language.
+//
+// A Screen runs the 数据不实 detectors (Detector), each with thresholds in
+// AnomalyRules: bursts of top ratings from one device or phone (default 5
+// within 10 minutes), one rater rating one unit repeatedly (3 within 30
+// days), ratings before the service ended or the application was decided,
+// more ratings than services, and a perfect 好评率 over 200 or more reviews
+// while complaints rose. Findings are suspicions with masked evidence;
+// an office confirms them (Finding.Confirmed).
+//
+// # Reports
+//
+// MonthlyReport (月调度) and QuarterlyReport (季分析) read a Store and the
+// applications once and build a Report: the total, city and unit
+// scorecards with their change on the previous period, the actions, the
+// suspected false data, the overdue cases, work orders and 问题工单 (督办),
+// the progress of every 一件事 bundle, the typical reviews to publish
+// (公开晾晒, chosen by the rule of SelectTypical: consented reviews only;
+// bad ones whose fix was verified, good ones with a substantive comment;
+// at most two of each per unit by default) and the late incident reports.
+// Report.Markdown and Report.CSV render it.
+//
 // # Privacy
 //
 // A rater is never identified to the unit rated. The rater's name, phone,
 // ID number and device are kept in Review.Reviewer, apart from what a unit
 // sees: Review.ForUnit returns a copy without them. Stores keep the raw
 // values; messages, logs and anything published show them masked
-// (MaskName, MaskPhone, citizenid.ID.Masked, Reviewer.String). The same
+// (MaskName, MaskPhone, MaskDevice, MaskText, citizenid.ID.Masked,
+// Reviewer.String): findings name a device, phone or ID number masked, and
+// typical reviews are published with the rater's masked name and with
+// numbers in the text masked. The same
 // holds for the caller of a confidential work order or a report (举报):
 // WorkOrder.ForUnit drops the caller.
 //
