@@ -14,7 +14,9 @@ var CSVHeader = []string{"section", "code", "name", "item", "value", "previous",
 
 // CSV writes the report as one long table, one figure a row, under
 // CSVHeader: section (meta, total, city, unit, action, finding, overdue,
-// bundle, typical, incident), the code of the group or record, its name,
+// bundle, typical, incident, and hotspot and hotspot_previous when the
+// report has a hotspot section, inspection when it has inspection
+// results), the code of the group or record, its name,
 // the item (a metric, rule, detector or field), the value, its previous
 // value and change where there is one, and a text. Rates are percentages
 // with 2 decimals and no sign, empty when undefined; changes are signed.
@@ -83,6 +85,10 @@ func (r *Report) CSV(w io.Writer) error {
 			}
 		}
 	}
+	if r.Hotspots != nil {
+		hotspotCSV(put, r.Hotspots)
+	}
+	inspectionCSV(put, r.Inspection)
 	cw.Flush()
 	return cw.Error()
 }

@@ -107,6 +107,13 @@ func (r *Report) Markdown(w io.Writer) error {
 		}
 	}
 
+	if r.Hotspots != nil {
+		hotspotMarkdown(b, r.Hotspots)
+	}
+	if r.Inspection != nil {
+		inspectionMarkdown(b, r.Inspection)
+	}
+
 	p("\n## 附：计算口径 Formulas\n\n")
 	for _, m := range ReportRates() {
 		mzh, men := m.Names()

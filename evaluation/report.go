@@ -63,6 +63,12 @@ type Report struct {
 	Bundles   []BundleProgress `json:"bundles"`
 	Typical   []Typical        `json:"typical"`
 	Incidents []LateIncident   `json:"incidents"`
+	// Hotspots is the hotspot section (主动治理), when ReportInput.Hotspots
+	// asked for one.
+	Hotspots *HotspotSection `json:"hotspots,omitempty"`
+	// Inspection is the smart quality inspection (智能质检) of the period's
+	// work orders by unit, when ReportInput.Inspector is set.
+	Inspection []UnitInspection `json:"inspection,omitempty"`
 }
 
 // Row is one scorecard of a report with its change on the previous
@@ -147,6 +153,13 @@ type ReportInput struct {
 	// AsOf is when the report is made, for deadlines; zero means the end
 	// of the period.
 	AsOf time.Time
+	// Hotspots, when set, adds the hotspot section (BuildHotspotSection)
+	// over the work orders received from HistoryWeeks weeks before the
+	// previous period to the end of the period.
+	Hotspots *HotspotInput
+	// Inspector, when set, inspects every work order received in the
+	// period as of AsOf and adds the units' inspection results.
+	Inspector *Inspector
 }
 
 func (in ReportInput) withDefaults() ReportInput {

@@ -69,6 +69,7 @@ func buildReport(ctx context.Context, in ReportInput, kind ReportKind, title str
 		return nil, err
 	}
 	both := Period{From: prev.From, To: cur.To}
+	tally := inspectionTally{}
 
 	// Applications: volumes, bundle progress, and decision times for the
 	// early-rating check (one entry per application decided since the
@@ -108,6 +109,9 @@ func buildReport(ctx context.Context, in ReportInput, kind ReportKind, title str
 			return nil, fmt.Errorf("evaluation: report: work orders: %w", err)
 		}
 		aggs.each(func(a *Aggregator) { a.AddWorkOrder(w) })
+		if in.Inspector != nil && cur.Contains(w.ReceivedAt) {
+			tally.add(in.Inspector.Inspect(w, asOf))
+		}
 	}
 	for r, err := range in.Store.ListReviews(ctx, ReviewFilter{Period: both}) {
 		if err != nil {
@@ -144,6 +148,14 @@ func buildReport(ctx context.Context, in ReportInput, kind ReportKind, title str
 	rep.Typical = picker.result()
 	if rep.Incidents, err = lateIncidents(ctx, in.Store, in.Config, cur, asOf); err != nil {
 		return nil, err
+	}
+	if in.Inspector != nil {
+		rep.Inspection = tally.result()
+	}
+	if in.Hotspots != nil {
+		if rep.Hotspots, err = reportHotspots(ctx, in.Store, *in.Hotspots, cur, prev); err != nil {
+			return nil, err
+		}
 	}
 	return rep, nil
 }

@@ -215,6 +215,7 @@ func (s *server) Handler() http.Handler {
 	for _, rt := range s.routes() {
 		mux.HandleFunc(rt.method+" "+rt.path, rt.h)
 	}
+	s.mountWeb(mux)
 	return s.logRequests(s.authenticate(problemMux{mux}))
 }
 
