@@ -223,13 +223,23 @@ func (a *Aggregator) AddWorkOrder(w *WorkOrder) {
 	if w == nil || !a.period.Contains(w.ReceivedAt) {
 		return
 	}
+	g, name, ok := a.orderGroup(w)
+	if !ok {
+		return
+	}
+	orderFacts(a.counts(g, name), w, a.asOf)
+}
+
+// orderGroup returns the group a work order counts for, false when it
+// counts for none under the grouping.
+func (a *Aggregator) orderGroup(w *WorkOrder) (Group, string, bool) {
 	var g Group
 	name := ""
 	switch a.by {
 	case ByUnit:
 		u, ok := w.HandlingUnit()
 		if !ok {
-			return
+			return Group{}, "", false
 		}
 		g, name = Group{By: ByUnit, Code: string(u.CreditCode)}, u.Name
 	case ByDivision:
@@ -241,12 +251,49 @@ func (a *Aggregator) AddWorkOrder(w *WorkOrder) {
 	case Overall:
 		g = Group{By: Overall}
 	default:
-		return
+		return Group{}, "", false
 	}
 	if g.Code == "" && a.by != Overall {
+		return Group{}, "", false
+	}
+	return g, name, true
+}
+
+// AddInspection counts the smart quality inspection of a work order
+// received in the period, for the group the order counts for (as
+// AddWorkOrder): one inspected, one passed when no rule flagged it, and
+// its score. It does not count the order itself; add it with AddWorkOrder
+// too. An inspection of another order than w is ignored.
+func (a *Aggregator) AddInspection(w *WorkOrder, in Inspection) {
+	if w == nil || in.Order != w.ID || !a.period.Contains(w.ReceivedAt) {
 		return
 	}
-	orderFacts(a.counts(g, name), w, a.asOf)
+	g, name, ok := a.orderGroup(w)
+	if !ok {
+		return
+	}
+	c := a.counts(g, name)
+	c.Inspected++
+	if !in.Flagged() {
+		c.InspectedPassed++
+	}
+	c.InspectionScore += int64(in.Score)
+}
+
+// AddInspections inspects every work order of a listing with insp as of
+// the aggregator's as-of time and counts the results (AddInspection). It
+// stops at the first error, which it returns wrapped.
+func (a *Aggregator) AddInspections(orders iter.Seq2[*WorkOrder, error], insp *Inspector) error {
+	for w, err := range orders {
+		if err != nil {
+			return fmt.Errorf("evaluation: aggregate inspections: %w", err)
+		}
+		if w == nil || !a.period.Contains(w.ReceivedAt) {
+			continue
+		}
+		a.AddInspection(w, insp.Inspect(w, a.asOf))
+	}
+	return nil
 }
 
 // AddWorkOrders counts every work order of a listing and stops at the

@@ -20,7 +20,7 @@ func TestInspectionAndHotspotRuleFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.RevisitDays != 5 || r.Weights[evaluation.RulePII] != 40 || len(r.BasisCategories) != 3 || r.BasisCategories[2] != matter.Report {
+	if r.RevisitWorkingDays != 5 || r.Weights[evaluation.RulePII] != 40 || len(r.BasisCategories) != 3 || r.BasisCategories[2] != matter.Report {
 		t.Errorf("parsed %+v", r)
 	}
 	// The defaults round-trip through JSON.

@@ -167,6 +167,75 @@
 // holds for the caller of a confidential work order or a report (举报):
 // WorkOrder.ForUnit drops the caller.
 //
+// # Smart quality inspection
+//
+// An Inspector (NewInspector) applies named rules, kept as data
+// (InspectionRules, ParseInspectionRules; the defaults are this project's
+// reading, unconfirmed), to a work order's last reply and record as of a
+// time. Each rule yields an InspectionCheck with its evidence in Chinese;
+// a failed rule costs its weight from 100 (Inspection.Score, at least 0).
+// The rules:
+//
+//   - 政策依据 (RuleBasis): a reply to a 咨询 or 投诉 cites a policy or legal
+//     basis (《…》, 第X条, 〔20xx〕N号).
+//   - 办理情况 (RuleAction): the reply states what was done and when (an action
+//     phrase and a date or time).
+//   - 答复切题 (RuleTopic): the reply's topic, by the dispatch rules'
+//     vocabulary through a TopicMatcher, is the order's topic.
+//   - 个人信息保护 (RulePII): no personal number of a third party (FindPII; the
+//     caller's own phone or ID number is allowed). A number is a maximal
+//     digit run no letter or digit touches, and must pass its validator:
+//     18 characters a citizen ID number citizenid.Parse accepts (province,
+//     birth date, ISO 7064 MOD 11-2 check), 11 digits a mobile number
+//     1[3-9]…, 16–19 digits a bank card whose Luhn check holds. Work-order
+//     numbers, dates, amounts and landlines are not matched. Numbers in
+//     evidence are masked.
+//   - 推诿扯皮 (RuleEvasion): no evasive phrase ("不归我们管", …) without a
+//     referral (转交, 请联系, …).
+//   - 按时答复 (RuleDeadline): every reply on time and the order not overdue.
+//   - 回访 (RuleRevisit): an order of the configured categories is
+//     revisited once it is closed, or once RevisitWorkingDays (default 5,
+//     the hotline's 5-working-day rule) working days after its last reply
+//     have passed, counted on the rules' Calendar (nil: workday.China())
+//     like every other deadline; a closing note such as 无法联系 exempts
+//     it. An order whose dates fall outside the calendar is Unchecked,
+//     with the calendar's error as evidence, rather than passed silently.
+//
+// SummarizeInspections scores the units (mean score rounded half-up);
+// SampleInspections draws inspected orders for human review (人工复核) with
+// the reproducible Audit sample. Aggregator.AddInspection and
+// AddInspections feed the scorecards: 质检合格率 (InspectionPass) = orders
+// inspected with no rule flagged / orders inspected, and 质检平均分
+// (InspectionScore) = sum of scores / orders inspected, published with 2
+// decimals half-up. Both conventional. A complaint about how an order was
+// handled (热线办理质效投诉) opens a HandlingReview holding the rules'
+// evidence, worked by a supervisor who upholds it, naming the rules
+// confirmed, or dismisses it.
+//
+// # Proactive governance
+//
+// DetectHotspots (主动治理) counts work orders by topic × division × ISO
+// week (China Standard Time) and compares each cell-week with the cell's
+// own previous HistoryWeeks weeks (default 8, at least MinHistory of them
+// in the data, and at least MinCount orders in the week). A week after a
+// history of zeros is a new topic; otherwise it is a spike when its robust
+// z-score, (a(x) − median) / max(1.4826·MAD, MinScale) on the history,
+// reaches Threshold (default 3.5, Iglewicz and Hoaglin). The counts are
+// first transformed by Anscombe's a(c) = 2·√(c + 3/8), which makes a
+// Poisson count roughly normal with unit variance: hotline counts are
+// small and skewed, and without it (HotspotRules.Raw) ordinary weeks of
+// low-volume cells are flagged (precision 0.38 on the generated year).
+// Repeat callers (RepeatCalls orders from one phone or ID number within
+// RepeatDays days) are hotspots too. Every hotspot lists its orders as
+// evidence, callers masked.
+//
+// A monthly (月调度) or quarterly (季分析) report gains, when asked
+// (ReportInput.Hotspots), a hotspot section: the period's top hotspots with
+// their weekly trend and the units involved, and for last period's
+// hotspots whether they cooled down (no spike or new topic in this
+// period); and, with ReportInput.Inspector, the units' inspection results
+// (orders inspected and flagged, pass rate, mean score, faults by rule).
+//
 // # Errors
 //
 // Errors are tested with errors.Is against ErrInvalid, ErrNotFound,

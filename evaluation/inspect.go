@@ -45,6 +45,12 @@ type InspectionCheck struct {
 	// Evidence says what was found, in Chinese, with personal numbers
 	// masked.
 	Evidence string `json:"evidence,omitempty"`
+	// Unchecked is true when the rule should apply but could not be
+	// evaluated (RuleRevisit on an order whose dates fall outside the
+	// working-day calendar): it is then not applicable, costs nothing and
+	// Evidence says why, so the gap is reported rather than passed
+	// silently.
+	Unchecked bool `json:"unchecked,omitempty"`
 }
 
 // Inspection is the result of the smart quality inspection of one order.
@@ -118,9 +124,12 @@ func NewInspector(rules InspectionRules, matcher TopicMatcher) (*Inspector, erro
 //   - RuleEvasion: no EvasionPhrase, unless a ReferralPhrase is there too.
 //   - RuleDeadline: every reply was on time (Reply.OnTime) and the order is
 //     not overdue at asOf.
-//   - RuleRevisit: an order of the RevisitCategories replied RevisitDays or
-//     more before asOf (or closed) has a revisit, unless its closing note
-//     holds a RevisitExempt phrase.
+//   - RuleRevisit: an order of the RevisitCategories whose revisit deadline
+//     (RevisitWorkingDays working days after its last reply's date, on the
+//     rules' Calendar) has passed at asOf, or that is closed, has a
+//     revisit, unless its closing note holds a RevisitExempt phrase. An
+//     order whose dates fall outside the calendar is Unchecked, with
+//     evidence.
 func (in *Inspector) Inspect(w *WorkOrder, asOf time.Time) Inspection {
 	res := Inspection{Order: w.ID, Number: w.Number, Score: 100, Checks: make([]InspectionCheck, 0, len(allInspectRules))}
 	if u, ok := w.HandlingUnit(); ok {
@@ -205,7 +214,12 @@ func (in *Inspector) Inspect(w *WorkOrder, asOf time.Time) Inspection {
 				}
 			}
 		case RuleRevisit:
-			c.Applicable = in.revisitDue(w, asOf)
+			due, err := in.revisitDue(w, asOf)
+			if err != nil {
+				c.Applicable, c.Unchecked, c.Evidence = false, true, "无法计算回访期限："+err.Error()
+				break
+			}
+			c.Applicable = due
 			if c.Applicable && len(w.Revisits) == 0 {
 				c.Passed, c.Evidence = false, "应回访未回访"
 			}
@@ -220,18 +234,27 @@ func (in *Inspector) Inspect(w *WorkOrder, asOf time.Time) Inspection {
 	return res
 }
 
-func (in *Inspector) revisitDue(w *WorkOrder, asOf time.Time) bool {
+// revisitDue reports whether a revisit is required of w at asOf: it is
+// closed without an exempt note, or RevisitWorkingDays working days after
+// its last reply's date have passed (Due.Passed). The working days are
+// counted by Config.due on the rules' calendar; an error (the dates fall
+// outside the calendar, workday.ErrNotCovered) makes the check unchecked.
+func (in *Inspector) revisitDue(w *WorkOrder, asOf time.Time) (bool, error) {
 	if len(w.Replies) == 0 || !slices.Contains(in.rules.RevisitCategories, w.Category) {
-		return false
+		return false, nil
 	}
 	if w.State == OrderClosed {
 		if n := len(w.History); n > 0 && containsAny(w.History[n-1].Note, in.rules.RevisitExempt) != "" {
-			return false
+			return false, nil
 		}
-		return true
+		return true, nil
 	}
 	last := w.Replies[len(w.Replies)-1].At
-	return !asOf.Before(last.AddDate(0, 0, in.rules.RevisitDays))
+	d, err := Config{Calendar: in.rules.Calendar}.due(last, in.rules.RevisitWorkingDays)
+	if err != nil {
+		return false, err
+	}
+	return Due{Deadline: DeadlineRevisit, Date: d}.Passed(asOf), nil
 }
 
 func isCallers(c *Reviewer, s string) bool {

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/onething-gov/onething/matter"
+	"github.com/onething-gov/onething/standards/workday"
 )
 
 // InspectRule names a rule of the smart quality inspection (智能质检).
@@ -65,13 +66,18 @@ type InspectionRules struct {
 	EvasionPhrases  []string `json:"evasion_phrases"`
 	ReferralPhrases []string `json:"referral_phrases"`
 	// RevisitCategories are the categories whose replied orders must be
-	// revisited (default all five); RevisitDays the calendar days after the
-	// last reply by which the revisit is due (default 7); RevisitExempt the
-	// phrases of a closing note that excuse a missing revisit (无法联系,
-	// 拒绝回访, …).
-	RevisitCategories []matter.Category `json:"revisit_categories"`
-	RevisitDays       int               `json:"revisit_days"`
-	RevisitExempt     []string          `json:"revisit_exempt"`
+	// revisited (default all five); RevisitWorkingDays the working days
+	// after the last reply's date by which the revisit is due, counted on
+	// Calendar (default 5, the hotline's 5-working-day rule of FACTS.md);
+	// RevisitExempt the phrases of a closing note that excuse a missing
+	// revisit (无法联系, 拒绝回访, …).
+	RevisitCategories  []matter.Category `json:"revisit_categories"`
+	RevisitWorkingDays int               `json:"revisit_working_days"`
+	RevisitExempt      []string          `json:"revisit_exempt"`
+	// Calendar counts the working days of RevisitWorkingDays, as
+	// Config.Calendar does for every other deadline. Nil means
+	// workday.China(). It is not part of the JSON.
+	Calendar *workday.Calendar `json:"-"`
 	// Weights are the points a failed rule costs from 100; a rule without
 	// a weight costs 0 (reported, not scored).
 	Weights map[InspectRule]int `json:"weights"`
@@ -110,8 +116,8 @@ func DefaultInspectionRules() InspectionRules {
 		RevisitCategories: []matter.Category{
 			matter.Inquiry, matter.Help, matter.Complaint, matter.Report, matter.Suggestion,
 		},
-		RevisitDays:   7,
-		RevisitExempt: []string{"无法联系", "拒绝回访", "不需回访", "无需回访", "空号", "多次联系未接通"},
+		RevisitWorkingDays: 5,
+		RevisitExempt:      []string{"无法联系", "拒绝回访", "不需回访", "无需回访", "空号", "多次联系未接通"},
 		Weights: map[InspectRule]int{
 			RuleBasis: 10, RuleAction: 15, RuleTopic: 20, RulePII: 30,
 			RuleEvasion: 20, RuleDeadline: 15, RuleRevisit: 10,
@@ -122,7 +128,7 @@ func DefaultInspectionRules() InspectionRules {
 // ParseInspectionRules reads rules from JSON over the defaults: a field
 // absent keeps its default, a list given replaces the default list.
 // Unknown fields, invalid rule names, categories or regular expressions,
-// negative weights and a RevisitDays below 1 are refused with a
+// negative weights and a RevisitWorkingDays below 1 are refused with a
 // *ValidationError listing every problem.
 func ParseInspectionRules(data []byte) (InspectionRules, error) {
 	r := DefaultInspectionRules()
@@ -167,8 +173,8 @@ func (r InspectionRules) Validate() error {
 	if (len(r.ActionVerbs) == 0 || len(r.TimePatterns) == 0) && !slices.Contains(r.Disabled, RuleAction) {
 		ps.add("/action_verbs", "required", "缺少办理动作或时间的匹配规则", "no action verb or time pattern")
 	}
-	if r.RevisitDays < 1 {
-		ps.add("/revisit_days", "min", "回访期限至少1天", "revisit_days must be at least 1")
+	if r.RevisitWorkingDays < 1 {
+		ps.add("/revisit_working_days", "min", "回访期限至少1个工作日", "revisit_working_days must be at least 1")
 	}
 	for k, w := range r.Weights {
 		if !k.Valid() {

@@ -151,11 +151,12 @@ func TestInspectDeadlineAndRevisit(t *testing.T) {
 	if c := check(t, insp.Inspect(late, at(3, 6, 9, 0)), evaluation.RuleDeadline); c.Passed || !strings.Contains(c.Evidence, "2026-03-09") {
 		t.Errorf("late reply: %+v", c)
 	}
-	// Revisit: not yet due on 3-06, due from 3-12 (7 days after the reply).
-	if c := check(t, insp.Inspect(w, at(3, 6, 9, 0)), evaluation.RuleRevisit); c.Applicable {
+	// Revisit: replied Thu 3-05, due 5 working days later on Thu 3-12;
+	// not yet required on 3-12, missing from 3-13.
+	if c := check(t, insp.Inspect(w, at(3, 12, 16, 0)), evaluation.RuleRevisit); c.Applicable {
 		t.Error("revisit due too early")
 	}
-	if c := check(t, insp.Inspect(w, at(3, 12, 16, 0)), evaluation.RuleRevisit); c.Passed {
+	if c := check(t, insp.Inspect(w, at(3, 13, 9, 0)), evaluation.RuleRevisit); c.Passed {
 		t.Error("missing revisit passed")
 	}
 	visited := w.Clone()
@@ -192,16 +193,16 @@ func TestInspectDeadlineAndRevisit(t *testing.T) {
 }
 
 func TestParseInspectionRules(t *testing.T) {
-	r, err := evaluation.ParseInspectionRules([]byte(`{"revisit_days": 3, "weights": {"pii": 40}}`))
+	r, err := evaluation.ParseInspectionRules([]byte(`{"revisit_working_days": 3, "weights": {"pii": 40}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.RevisitDays != 3 || r.Weights[evaluation.RulePII] != 40 || len(r.EvasionPhrases) == 0 {
+	if r.RevisitWorkingDays != 3 || r.Weights[evaluation.RulePII] != 40 || len(r.EvasionPhrases) == 0 {
 		t.Errorf("parsed %+v", r)
 	}
 	for _, bad := range []string{
 		`{"revisit_dayz": 3}`,
-		`{"revisit_days": 0}`,
+		`{"revisit_working_days": 0}`,
 		`{"weights": {"nonsense": 1}}`,
 		`{"weights": {"pii": -1}}`,
 		`{"basis_patterns": ["("]}`,
@@ -277,3 +278,33 @@ func TestSummarizeAndSample(t *testing.T) {
 }
 
 var _ = time.Now
+
+// The revisit deadline counts working days on the calendar: a reply on Wed
+// 2026-09-30 is followed by 国庆 10-01..07; 10-08, 10-09, the make-up
+// Saturday 10-10, 10-12 and 10-13 are the 5 working days, so the revisit is
+// due by 10-13 and missing from 10-14. An order replied in a year the
+// calendar does not cover is reported unchecked, with evidence.
+func TestInspectRevisitWorkingDays(t *testing.T) {
+	insp := mustInspector(t, evaluation.DefaultInspectionRules(), nil)
+	w := repliedOrder(matter.Complaint, "公司拖欠工资", goodReply)
+	w.ReceivedAt, w.DispatchedAt = at(9, 28, 9, 0), at(9, 28, 10, 0)
+	w.History[0].At = w.ReceivedAt
+	w.Replies[0].At, w.Replies[0].Due = at(9, 30, 15, 0), matter.DateOf(2026, 10, 9)
+	if c := check(t, insp.Inspect(w, at(10, 13, 18, 0)), evaluation.RuleRevisit); c.Applicable || !c.Passed || c.Unchecked {
+		t.Errorf("revisit required before 10-13 ended: %+v", c)
+	}
+	if c := check(t, insp.Inspect(w, at(10, 14, 9, 0)), evaluation.RuleRevisit); !c.Applicable || c.Passed {
+		t.Errorf("missing revisit passed on 10-14: %+v", c)
+	}
+	// Calendar days would have made it due on 10-07, in the holiday.
+	if c := check(t, insp.Inspect(w, at(10, 8, 9, 0)), evaluation.RuleRevisit); c.Applicable {
+		t.Errorf("revisit counted in calendar days: %+v", c)
+	}
+
+	far := w.Clone()
+	far.Replies[0].At = time.Date(2035, 3, 5, 15, 0, 0, 0, matter.CST)
+	c := check(t, insp.Inspect(far, time.Date(2035, 4, 1, 9, 0, 0, 0, matter.CST)), evaluation.RuleRevisit)
+	if !c.Unchecked || c.Applicable || !c.Passed || !strings.Contains(c.Evidence, "无法计算回访期限") {
+		t.Errorf("uncovered year: %+v", c)
+	}
+}

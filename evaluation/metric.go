@@ -24,6 +24,8 @@ const (
 	SatisfactionRate  Metric = "satisfaction_rate"    // 满意率
 	OrderRevisitRate  Metric = "order_revisit_rate"   // 工单回访率
 	RehandleRate      Metric = "rehandle_rate"        // 重办率
+	InspectionPass    Metric = "inspection_pass_rate" // 质检合格率
+	InspectionScore   Metric = "inspection_score"     // 质检平均分
 )
 
 // The count metrics.
@@ -54,6 +56,8 @@ var metricDefs = map[Metric]metricDef{
 	SatisfactionRate:  {"满意率", "satisfaction rate", Counts.SatisfactionRate, nil},
 	OrderRevisitRate:  {"回访率", "work-order revisit rate", Counts.OrderRevisitRate, nil},
 	RehandleRate:      {"重办率", "re-handling rate", Counts.RehandleRate, nil},
+	InspectionPass:    {"质检合格率", "inspection pass rate", Counts.InspectionPassRate, nil},
+	InspectionScore:   {"质检平均分", "mean inspection score", Counts.InspectionMeanScore, nil},
 	ReviewCount:       {"评价数", "reviews", nil, Counts.Reviews},
 	BadCount:          {"差评数", "bad reviews", nil, Counts.Bad},
 	ServiceCount:      {"办件数", "services", nil, func(c Counts) int64 { return c.Services }},
@@ -68,6 +72,7 @@ func Metrics() []Metric {
 	return []Metric{
 		GoodRate, BadRate, RectifyRate, RevisitRate, ActiveRate, ServiceOnTimeRate,
 		OnTimeRate, ResolveRate, SatisfactionRate, OrderRevisitRate, RehandleRate,
+		InspectionPass, InspectionScore,
 		ReviewCount, BadCount, ServiceCount, OrderCount, ComplaintCount, OverdueCount,
 	}
 }
@@ -148,6 +153,8 @@ var metricFormulas = map[Metric][3]string{
 	SatisfactionRate:  {"末次回访满意（非常满意、满意、基本满意）÷ 已回访工单", "orders satisfied (levels 3–5) at the last revisit / orders revisited", "common practice (unconfirmed)"},
 	OrderRevisitRate:  {"已回访工单 ÷ 已回复工单", "orders revisited / orders replied", "common practice (unconfirmed)"},
 	RehandleRate:      {"重办过的工单 ÷ 已回复工单", "orders reopened for 重办 / orders replied", "conventional"},
+	InspectionPass:    {"质检无扣分项的工单 ÷ 质检工单", "orders inspected with no rule flagged / orders inspected", "conventional"},
+	InspectionScore:   {"质检得分之和 ÷ 质检工单数", "sum of inspection scores / orders inspected (mean of 0–100, 2 dp half-up)", "conventional"},
 }
 
 // Formula returns the formula of a rate metric in Chinese and English and

@@ -56,6 +56,13 @@ type Counts struct {
 	OrdersResolved  int64 `json:"orders_resolved"`
 	OrdersSatisfied int64 `json:"orders_satisfied"`
 	OrdersRehandled int64 `json:"orders_rehandled"`
+
+	// Inspected counts the work orders inspected by the smart quality
+	// inspection (AddInspection); InspectedPassed those no rule flagged;
+	// InspectionScore the sum of their scores (0–100 each).
+	Inspected       int64 `json:"inspected"`
+	InspectedPassed int64 `json:"inspected_passed"`
+	InspectionScore int64 `json:"inspection_score"`
 }
 
 // Add adds o's counters to c.
@@ -85,6 +92,9 @@ func (c *Counts) Add(o Counts) {
 	c.OrdersResolved += o.OrdersResolved
 	c.OrdersSatisfied += o.OrdersSatisfied
 	c.OrdersRehandled += o.OrdersRehandled
+	c.Inspected += o.Inspected
+	c.InspectedPassed += o.InspectedPassed
+	c.InspectionScore += o.InspectionScore
 }
 
 // Level returns the number of reviews of level r (0 for an invalid r).
@@ -148,6 +158,15 @@ func (c Counts) OrderRevisitRate() Rate { return Rate{c.OrdersRevisited, c.Order
 
 // RehandleRate is 重办率 = orders reopened for 重办 / orders replied.
 func (c Counts) RehandleRate() Rate { return Rate{c.OrdersRehandled, c.OrdersReplied} }
+
+// InspectionPassRate is the 质检合格率 = orders inspected with no rule
+// flagged / orders inspected.
+func (c Counts) InspectionPassRate() Rate { return Rate{c.InspectedPassed, c.Inspected} }
+
+// InspectionMeanScore is the mean inspection score (质检平均分) = sum of
+// scores / orders inspected, as a Rate whose Percent is the mean score
+// rounded half-up to 2 decimal places: the sum over 100 points an order.
+func (c Counts) InspectionMeanScore() Rate { return Rate{c.InspectionScore, 100 * c.Inspected} }
 
 // Scorecard is the counters and rates of one group over one period.
 type Scorecard struct {
