@@ -61,7 +61,23 @@ type HandlingReview struct {
 	Confirmed []InspectRule  `json:"confirmed,omitempty"`
 	DecidedAt time.Time      `json:"decided_at,omitzero"`
 	History   []HandlingStep `json:"history"`
+	// Version counts stored revisions, from 1; the store sets it.
+	Version int `json:"version"`
 }
+
+// Clone returns a deep copy.
+func (r *HandlingReview) Clone() *HandlingReview {
+	c := *r
+	c.Inspection.Checks = slices.Clone(r.Inspection.Checks)
+	c.Confirmed = slices.Clone(r.Confirmed)
+	c.History = slices.Clone(r.History)
+	return &c
+}
+
+// Equal reports whether r and o are the same handling review apart from
+// Version: times are compared as instants and a nil slice equals an empty
+// one.
+func (r *HandlingReview) Equal(o *HandlingReview) bool { return sameRecord(r, o) }
 
 // HandlingStep is one step of a HandlingReview.
 type HandlingStep struct {

@@ -27,6 +27,7 @@ type MemoryStore struct {
 	orders    *table[*WorkOrder]
 	problems  *table[*ProblemOrder]
 	incidents *table[*Incident]
+	handling  *table[*HandlingReview]
 }
 
 var _ Store = (*MemoryStore)(nil)
@@ -44,6 +45,8 @@ func NewMemoryStore() *MemoryStore {
 			func(p *ProblemOrder) (uuid.UUID, time.Time, *int) { return p.ID, p.OpenedAt, &p.Version }),
 		incidents: newTable("incident", (*Incident).Clone, (*Incident).Equal,
 			func(i *Incident) (uuid.UUID, time.Time, *int) { return i.ID, i.OccurredAt, &i.Version }),
+		handling: newTable("handling review", (*HandlingReview).Clone, (*HandlingReview).Equal,
+			func(r *HandlingReview) (uuid.UUID, time.Time, *int) { return r.ID, r.OpenedAt, &r.Version }),
 	}
 }
 
@@ -145,6 +148,26 @@ func (s *MemoryStore) UpdateIncident(ctx context.Context, i *Incident, expect in
 // ListIncidents implements Store.
 func (s *MemoryStore) ListIncidents(ctx context.Context, f IncidentFilter) iter.Seq2[*Incident, error] {
 	return s.incidents.list(ctx, f.Match)
+}
+
+// AddHandlingReview implements Store.
+func (s *MemoryStore) AddHandlingReview(ctx context.Context, r *HandlingReview) (int, error) {
+	return s.handling.add(ctx, r)
+}
+
+// GetHandlingReview implements Store.
+func (s *MemoryStore) GetHandlingReview(ctx context.Context, id uuid.UUID) (*HandlingReview, error) {
+	return s.handling.get(ctx, id)
+}
+
+// UpdateHandlingReview implements Store.
+func (s *MemoryStore) UpdateHandlingReview(ctx context.Context, r *HandlingReview, expect int) (int, error) {
+	return s.handling.update(ctx, r, expect)
+}
+
+// ListHandlingReviews implements Store.
+func (s *MemoryStore) ListHandlingReviews(ctx context.Context, f HandlingReviewFilter) iter.Seq2[*HandlingReview, error] {
+	return s.handling.list(ctx, f.Match)
 }
 
 // table holds the records of one kind. Stored values are never changed

@@ -12,7 +12,8 @@ import (
 )
 
 // Store keeps the records of evaluation: reviews, bad-review cases, work
-// orders, problem orders (问题工单) and incidents. Each kind has the same four
+// orders, problem orders (问题工单), incidents and handling reviews
+// (热线办理质效投诉的复核). Each kind has the same four
 // methods, Add, Get, Update and List, with the same rules:
 //
 //   - Concurrency: implementations must be safe for concurrent use. Of
@@ -79,6 +80,12 @@ type Store interface {
 	UpdateIncident(ctx context.Context, i *Incident, expect int) (version int, err error)
 	// ListIncidents lists by OccurredAt.
 	ListIncidents(ctx context.Context, f IncidentFilter) iter.Seq2[*Incident, error]
+
+	AddHandlingReview(ctx context.Context, r *HandlingReview) (version int, err error)
+	GetHandlingReview(ctx context.Context, id uuid.UUID) (*HandlingReview, error)
+	UpdateHandlingReview(ctx context.Context, r *HandlingReview, expect int) (version int, err error)
+	// ListHandlingReviews lists by OpenedAt.
+	ListHandlingReviews(ctx context.Context, f HandlingReviewFilter) iter.Seq2[*HandlingReview, error]
 }
 
 // ReviewFilter selects reviews. Zero fields match everything.
@@ -197,6 +204,34 @@ func (f IncidentFilter) Match(i *Incident) bool {
 	case !f.Period.Contains(i.OccurredAt),
 		f.Unit != "" && i.Unit.CreditCode != f.Unit,
 		f.Division != "" && !f.Division.Contains(i.Division):
+		return false
+	}
+	return true
+}
+
+// HandlingReviewFilter selects handling reviews. Zero fields match
+// everything.
+type HandlingReviewFilter struct {
+	// Period bounds OpenedAt.
+	Period Period
+	// Unit matches the credit code of the unit whose handling is reviewed;
+	// Division reviews of units in the division or within it (the unit's
+	// Division).
+	Unit     creditcode.Code
+	Division division.Code
+	// Order lists the reviews of one work order.
+	Order uuid.UUID
+	State HandlingReviewState
+}
+
+// Match reports whether r passes the filter.
+func (f HandlingReviewFilter) Match(r *HandlingReview) bool {
+	switch {
+	case !f.Period.Contains(r.OpenedAt),
+		f.Unit != "" && r.Unit.CreditCode != f.Unit,
+		f.Division != "" && !f.Division.Contains(r.Unit.Division),
+		f.Order != uuid.Nil && r.Order != f.Order,
+		f.State != "" && r.State != f.State:
 		return false
 	}
 	return true

@@ -23,8 +23,9 @@
 //		log.Fatal(err) // one line per failed case, named
 //	}
 //
-// Each case checks its rule for all five kinds of record (reviews, cases,
-// work orders, problem orders, incidents) and names the kind in a failure.
+// Each case checks its rule for all six kinds of record (reviews, cases,
+// work orders, problem orders, incidents, handling reviews) and names the
+// kind in a failure.
 // The cases write through the store's own API and never delete (a Store
 // cannot): every record has a new ID and every case its own units, with
 // credit codes made at random, so that cases do not collide with each
@@ -135,6 +136,7 @@ var cases = []testCase{
 	{"list-order-fields", "WorkOrderFilter: Unit (the unit holding the order), State, Category and Line each match their field", listOrderFields},
 	{"list-problem-fields", "ProblemFilter: State and Order each match their field", listProblemFields},
 	{"list-incident-fields", "IncidentFilter: Unit matches the unit's credit code", listIncidentFields},
+	{"list-handling-review-fields", "HandlingReviewFilter: Unit, Order and State each match their field", listHandlingReviewFields},
 	{"list-stop-early", "Breaking out of the loop stops the listing and leaves the store usable", eachKind(listStopEarly)},
 	{"list-write-in-loop", "The loop body may call the store, writes included", eachKind(listWriteInLoop)},
 

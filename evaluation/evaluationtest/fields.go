@@ -207,3 +207,34 @@ func listIncidentFields(ctx context.Context, s evaluation.Store) error {
 			{"unit", evaluation.IncidentFilter{Unit: f.other.CreditCode}, []int{1}},
 		})
 }
+
+func listHandlingReviewFields(ctx context.Context, s evaluation.Store) error {
+	f := newFixture()
+	a, err := handlingReview(at(7, 8, 9, 0), laiwu, f.unit)
+	if err != nil {
+		return err
+	}
+	b, err := handlingReview(at(7, 8, 9, 5), gangche, f.other)
+	if err != nil {
+		return err
+	}
+	if err := b.Take(at(7, 8, 10, 0), "督办科-李明"); err != nil {
+		return err
+	}
+	for _, r := range []*evaluation.HandlingReview{a, b} {
+		if _, err := s.AddHandlingReview(ctx, r); err != nil {
+			return fmt.Errorf("AddHandlingReview(%s): %w", r.ID, err)
+		}
+	}
+	day := evaluation.Period{From: at(7, 8, 0, 0), To: at(7, 9, 0, 0)}
+	return checkFields(ctx, s.ListHandlingReviews, evaluation.HandlingReviewFilter.Match, func(r *evaluation.HandlingReview) uuid.UUID { return r.ID },
+		[]*evaluation.HandlingReview{a, b}, []fieldCase[evaluation.HandlingReviewFilter]{
+			{"unit", evaluation.HandlingReviewFilter{Unit: f.unit.CreditCode}, []int{0}},
+			{"unit", evaluation.HandlingReviewFilter{Unit: f.other.CreditCode}, []int{1}},
+			{"order", evaluation.HandlingReviewFilter{Order: a.Order}, []int{0}},
+			{"order", evaluation.HandlingReviewFilter{Order: b.Order}, []int{1}},
+			{"state", evaluation.HandlingReviewFilter{Period: day, State: evaluation.HandlingReviewing}, []int{1}},
+			{"state", evaluation.HandlingReviewFilter{Period: day, State: evaluation.HandlingOpen}, []int{0}},
+			{"unit and state", evaluation.HandlingReviewFilter{Unit: f.unit.CreditCode, State: evaluation.HandlingReviewing}, nil},
+		})
+}

@@ -16,7 +16,7 @@ import (
 
 // The fixtures are Shandong human resources and social security (人社)
 // services: window ratings in 莱芜区, 12345 complaints about pensions,
-// cases, 问题工单 and incidents. Credit codes and citizen ID numbers are
+// cases, 问题工单, incidents and reviews of how orders were handled. Credit codes and citizen ID numbers are
 // well formed (check characters computed with creditcode and citizenid)
 // but made up.
 
@@ -139,4 +139,26 @@ func problem(t time.Time, d division.Code, u matter.Department) (*evaluation.Pro
 func incident(t time.Time, d division.Code, u matter.Department) (*evaluation.Incident, error) {
 	i := &evaluation.Incident{ID: newID(), Title: "政务服务中心叫号系统故障", Division: d, Unit: u, OccurredAt: t, PhoneAt: t.Add(20 * time.Minute)}
 	return i, i.Validate()
+}
+
+// handlingReview returns the review, opened at t, of a 12345 pension
+// complaint whose handling by u the caller complained of, as of its
+// inspection: the reply cited no policy basis. The reviewed unit is u in
+// division d.
+func handlingReview(t time.Time, d division.Code, u matter.Department) (*evaluation.HandlingReview, error) {
+	u.Division = d
+	order := newID()
+	return &evaluation.HandlingReview{
+		ID: newID(), Order: order, Number: "JN12345-20260101-0001", Unit: u,
+		Complaint: "答复没有说明依据哪项政策，问题也没解决", OpenedAt: t, OpenedBy: "12345-0871",
+		Inspection: evaluation.Inspection{
+			Order: order, Number: "JN12345-20260101-0001", Unit: u, Score: 80,
+			Checks: []evaluation.InspectionCheck{
+				{Rule: evaluation.RuleBasis, Passed: false, Applicable: true, Points: 20, Evidence: "答复未引用政策或法律依据"},
+				{Rule: evaluation.RuleDeadline, Passed: true, Applicable: true},
+			},
+		},
+		State:   evaluation.HandlingOpen,
+		History: []evaluation.HandlingStep{{To: evaluation.HandlingOpen, At: t, By: "12345-0871", Note: "答复没有说明依据哪项政策"}},
+	}, nil
 }

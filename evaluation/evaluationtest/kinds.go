@@ -119,7 +119,7 @@ func (s spec[T, F]) erase() kind {
 	}
 }
 
-// kinds are the five kinds of record a Store keeps.
+// kinds are the six kinds of record a Store keeps.
 var kinds = []kind{
 	spec[*evaluation.Review, evaluation.ReviewFilter]{
 		name: "review", make: review,
@@ -209,5 +209,27 @@ var kinds = []kind{
 			return evaluation.IncidentFilter{Period: p, Division: d}
 		},
 		matches: evaluation.IncidentFilter.Match,
+	}.erase(),
+	spec[*evaluation.HandlingReview, evaluation.HandlingReviewFilter]{
+		name: "handling review", make: handlingReview,
+		fields: func(r *evaluation.HandlingReview) (uuid.UUID, time.Time, *int) { return r.ID, r.OpenedAt, &r.Version },
+		setID:  func(r *evaluation.HandlingReview, id uuid.UUID) { r.ID = id },
+		change: func(r *evaluation.HandlingReview) {
+			r.State, r.Supervisor = evaluation.HandlingReviewing, "督办科-李明"
+		},
+		deep: func(r *evaluation.HandlingReview) {
+			r.Inspection.Checks[0].Evidence = "changed"
+			r.History[0].By = "changed"
+		},
+		bump: func(r *evaluation.HandlingReview) {
+			r.History = append(r.History, evaluation.HandlingStep{To: r.State, At: r.OpenedAt, By: "bump"})
+		},
+		count: func(r *evaluation.HandlingReview) int { return len(r.History) },
+		add:   evaluation.Store.AddHandlingReview, get: evaluation.Store.GetHandlingReview, update: evaluation.Store.UpdateHandlingReview,
+		list: evaluation.Store.ListHandlingReviews,
+		filter: func(p evaluation.Period, d division.Code) evaluation.HandlingReviewFilter {
+			return evaluation.HandlingReviewFilter{Period: p, Division: d}
+		},
+		matches: evaluation.HandlingReviewFilter.Match,
 	}.erase(),
 }

@@ -24,7 +24,8 @@
 // # Tables
 //
 // Each kind of record has a table, evaluation_reviews, evaluation_cases,
-// evaluation_work_orders, evaluation_problems and evaluation_incidents,
+// evaluation_work_orders, evaluation_problems, evaluation_incidents and
+// evaluation_handling_reviews,
 // with the record's id and version, the record as package evaluation
 // encodes it in JSON (JSONB in PostgreSQL; the rater's identity included,
 // for stores keep raw values), and indexed copies of the fields listings

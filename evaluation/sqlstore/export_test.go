@@ -14,6 +14,7 @@ func SetPageSize(s *Store, n int) {
 	s.orders.pageSize = n
 	s.problems.pageSize = n
 	s.incidents.pageSize = n
+	s.handling.pageSize = n
 }
 
 // MigrateExtra brings db's schema up to date with the migrations of the

@@ -122,3 +122,26 @@ var incidents = kind[evaluation.Incident, evaluation.IncidentFilter]{
 	},
 	match: evaluation.IncidentFilter.Match,
 }
+
+var handlingReviews = kind[evaluation.HandlingReview, evaluation.HandlingReviewFilter]{
+	name: "handling review", table: "evaluation_handling_reviews", at: "opened_at",
+	cols: []column[evaluation.HandlingReview]{
+		{"unit", func(r *evaluation.HandlingReview) string { return string(r.Unit.CreditCode) }},
+		// division is the reviewed unit's division.
+		{"division", func(r *evaluation.HandlingReview) string { return string(r.Unit.Division) }},
+		{"order_id", func(r *evaluation.HandlingReview) string { return r.Order.String() }},
+		{"state", func(r *evaluation.HandlingReview) string { return string(r.State) }},
+	},
+	id:      func(r *evaluation.HandlingReview) uuid.UUID { return r.ID },
+	time:    func(r *evaluation.HandlingReview) time.Time { return r.OpenedAt },
+	version: func(r *evaluation.HandlingReview) *int { return &r.Version },
+	equal:   (*evaluation.HandlingReview).Equal,
+	where: func(f evaluation.HandlingReviewFilter) where {
+		w := where{period: f.Period, division: f.Division}
+		w.text("unit", string(f.Unit))
+		w.id("order_id", f.Order)
+		w.text("state", string(f.State))
+		return w
+	},
+	match: evaluation.HandlingReviewFilter.Match,
+}

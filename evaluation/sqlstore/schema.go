@@ -96,4 +96,22 @@ var migrations = []migration{
 		`CREATE INDEX evaluation_incidents_unit ON evaluation_incidents (unit, occurred_at, occurred_at_ns, id)`,
 		`CREATE INDEX evaluation_incidents_division ON evaluation_incidents (division, occurred_at, occurred_at_ns, id)`,
 	}},
+	{2, "handling reviews", []string{
+		`CREATE TABLE evaluation_handling_reviews (
+			id {id} PRIMARY KEY,
+			version INTEGER NOT NULL,
+			doc {json} NOT NULL,
+			opened_at {time} NOT NULL,
+			opened_at_ns INTEGER NOT NULL,
+			unit {code} NOT NULL,
+			division {code} NOT NULL,
+			order_id {id} NOT NULL,
+			state {code} NOT NULL
+		)`,
+		`CREATE INDEX evaluation_handling_reviews_time ON evaluation_handling_reviews (opened_at, opened_at_ns, id)`,
+		`CREATE INDEX evaluation_handling_reviews_unit ON evaluation_handling_reviews (unit, opened_at, opened_at_ns, id)`,
+		`CREATE INDEX evaluation_handling_reviews_division ON evaluation_handling_reviews (division, opened_at, opened_at_ns, id)`,
+		`CREATE INDEX evaluation_handling_reviews_state ON evaluation_handling_reviews (state, opened_at, opened_at_ns, id)`,
+		`CREATE INDEX evaluation_handling_reviews_order ON evaluation_handling_reviews (order_id)`,
+	}},
 }

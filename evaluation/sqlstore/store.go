@@ -22,6 +22,7 @@ type Store struct {
 	orders    *table[evaluation.WorkOrder, evaluation.WorkOrderFilter]
 	problems  *table[evaluation.ProblemOrder, evaluation.ProblemFilter]
 	incidents *table[evaluation.Incident, evaluation.IncidentFilter]
+	handling  *table[evaluation.HandlingReview, evaluation.HandlingReviewFilter]
 }
 
 var _ evaluation.Store = (*Store)(nil)
@@ -50,6 +51,7 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 		orders:    newTable(db, d, workOrders),
 		problems:  newTable(db, d, problems),
 		incidents: newTable(db, d, incidents),
+		handling:  newTable(db, d, handlingReviews),
 	}, nil
 }
 
@@ -151,4 +153,24 @@ func (s *Store) UpdateIncident(ctx context.Context, i *evaluation.Incident, expe
 // ListIncidents implements evaluation.Store.
 func (s *Store) ListIncidents(ctx context.Context, f evaluation.IncidentFilter) iter.Seq2[*evaluation.Incident, error] {
 	return s.incidents.list(ctx, f)
+}
+
+// AddHandlingReview implements evaluation.Store.
+func (s *Store) AddHandlingReview(ctx context.Context, r *evaluation.HandlingReview) (int, error) {
+	return s.handling.add(ctx, r)
+}
+
+// GetHandlingReview implements evaluation.Store.
+func (s *Store) GetHandlingReview(ctx context.Context, id uuid.UUID) (*evaluation.HandlingReview, error) {
+	return s.handling.get(ctx, id)
+}
+
+// UpdateHandlingReview implements evaluation.Store.
+func (s *Store) UpdateHandlingReview(ctx context.Context, r *evaluation.HandlingReview, expect int) (int, error) {
+	return s.handling.update(ctx, r, expect)
+}
+
+// ListHandlingReviews implements evaluation.Store.
+func (s *Store) ListHandlingReviews(ctx context.Context, f evaluation.HandlingReviewFilter) iter.Seq2[*evaluation.HandlingReview, error] {
+	return s.handling.list(ctx, f)
 }
