@@ -55,9 +55,9 @@ func zText(z float64) string {
 }
 
 // hotspotMarkdown renders the hotspot section.
-func hotspotMarkdown(w io.Writer, s *HotspotSection) {
+func hotspotMarkdown(w io.Writer, number string, s *HotspotSection) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
-	p("\n## 十、热点诉求（主动治理） Hotspots\n\n")
+	p("\n## %s、热点诉求（主动治理） Hotspots\n\n", number)
 	p("方法 Method: %s。本期热点 %d 个，重复来电 %d 起。%d hotspots, %d repeat callers.\n\n", s.Method, s.Total, s.RepeatCallers, s.Total, s.RepeatCallers)
 	if len(s.Top) == 0 {
 		p("本期无热点 None this period.\n")
@@ -99,9 +99,9 @@ func hotspotCSV(put func(rec ...string), s *HotspotSection) {
 }
 
 // inspectionMarkdown renders the units' inspection results.
-func inspectionMarkdown(w io.Writer, units []UnitInspection) {
+func inspectionMarkdown(w io.Writer, number string, units []UnitInspection) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
-	p("\n## 十一、智能质检 Quality inspection of replies\n\n")
+	p("\n## %s、智能质检 Quality inspection of replies\n\n", number)
 	if len(units) == 0 {
 		p("无 None.\n")
 		return

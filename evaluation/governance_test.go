@@ -102,4 +102,18 @@ func TestMonthlyReportHotspots(t *testing.T) {
 		t.Error("no hotspot rows in the CSV")
 	}
 	golden(t, "monthly-2026-02-hotspots.csv", []byte(strings.Join(rows, "\n")+"\n"))
+
+	// Without hotspots the inspection section takes number 十.
+	in.Hotspots = nil
+	rep, err = evaluation.MonthlyReport(ctx, in, 2026, time.February)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md.Reset()
+	if err := rep.Markdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if s := md.String(); !strings.Contains(s, "## 十、智能质检") || strings.Contains(s, "十一、") {
+		t.Error("inspection section not numbered 十 when there is no hotspot section")
+	}
 }

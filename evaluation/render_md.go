@@ -107,11 +107,14 @@ func (r *Report) Markdown(w io.Writer) error {
 		}
 	}
 
+	// The optional sections follow the nine fixed ones, numbered in order.
+	next := []string{"十", "十一"}
 	if r.Hotspots != nil {
-		hotspotMarkdown(b, r.Hotspots)
+		hotspotMarkdown(b, next[0], r.Hotspots)
+		next = next[1:]
 	}
 	if r.Inspection != nil {
-		inspectionMarkdown(b, r.Inspection)
+		inspectionMarkdown(b, next[0], r.Inspection)
 	}
 
 	p("\n## 附：计算口径 Formulas\n\n")
