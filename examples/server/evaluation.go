@@ -93,7 +93,7 @@ func (s *server) createReview(w http.ResponseWriter, r *http.Request) {
 				writeProblem(w, r, forbidden("a citizen rates only in their own name"))
 				return
 			}
-			rv.Reviewer.CitizenID = mustCitizenID(p.Subject)
+			rv.Reviewer.CitizenID = citizenIDOf(p.Subject)
 			if s.pop != nil && rv.Reviewer.Name == "" {
 				if person, ok := s.pop.Person(rv.Reviewer.CitizenID); ok {
 					rv.Reviewer.Name = person.Name
@@ -169,10 +169,33 @@ func (s *server) createReview(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, resp)
 }
 
-func mustCitizenID(s string) citizenid.ID {
+// citizenIDOf returns a citizen token's subject as an ID number, or the zero
+// ID when the subject is not one (tokens from a file may name anyone).
+func citizenIDOf(s string) citizenid.ID {
 	id, _ := citizenid.Parse(s)
 	return id
 }
+
+// loadScoped reads the record with the given id and checks that p may see
+// it. A record outside p's jurisdiction answers 404, as a missing one does,
+// so that its existence does not leak. On failure it writes the problem and
+// returns false.
+func loadScoped[T any](w http.ResponseWriter, r *http.Request, p *principal, id uuid.UUID, noun string,
+	get func(context.Context, uuid.UUID) (T, error), divisionOf func(T) division.Code) (T, bool) {
+	rec, err := get(r.Context(), id)
+	if err != nil {
+		writeError(w, r, evalProblem(err))
+		return rec, false
+	}
+	if !seesEvaluation(p, divisionOf(rec)) {
+		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", "no "+noun+" "+id.String()))
+		var zero T
+		return zero, false
+	}
+	return rec, true
+}
+
+func orderDivision(wo *evaluation.WorkOrder) division.Code { return wo.Division }
 
 // seesEvaluation reports whether a non-citizen principal may read a record
 // of division d.
@@ -226,13 +249,8 @@ func (s *server) getCase(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, err)
 		return
 	}
-	c, err := s.evals.GetCase(r.Context(), id)
-	if err != nil {
-		writeError(w, r, evalProblem(err))
-		return
-	}
-	if !seesEvaluation(p, c.Division) {
-		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", "no case "+id.String()))
+	c, ok := loadScoped(w, r, p, id, "case", s.evals.GetCase, func(c *evaluation.Case) division.Code { return c.Division })
+	if !ok {
 		return
 	}
 	writeJSON(w, http.StatusOK, c)
@@ -268,13 +286,8 @@ func (s *server) caseEvent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	c, err := s.evals.GetCase(ctx, id)
-	if err != nil {
-		writeError(w, r, evalProblem(err))
-		return
-	}
-	if !seesEvaluation(p, c.Division) {
-		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", "no case "+id.String()))
+	c, ok := loadScoped(w, r, p, id, "case", s.evals.GetCase, func(c *evaluation.Case) division.Code { return c.Division })
+	if !ok {
 		return
 	}
 	if ev.To == evaluation.CaseExcluded && p.Role == roleClerk {
@@ -366,13 +379,8 @@ func (s *server) getWorkOrder(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, err)
 		return
 	}
-	wo, err := s.evals.GetWorkOrder(r.Context(), id)
-	if err != nil {
-		writeError(w, r, evalProblem(err))
-		return
-	}
-	if !seesEvaluation(p, wo.Division) {
-		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", "no work order "+id.String()))
+	wo, ok := loadScoped(w, r, p, id, "work order", s.evals.GetWorkOrder, orderDivision)
+	if !ok {
 		return
 	}
 	writeJSON(w, http.StatusOK, workOrderView(p, wo))
@@ -418,13 +426,8 @@ func (s *server) workOrderEvent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	wo, err := s.evals.GetWorkOrder(ctx, id)
-	if err != nil {
-		writeError(w, r, evalProblem(err))
-		return
-	}
-	if !seesEvaluation(p, wo.Division) {
-		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", "no work order "+id.String()))
+	wo, ok := loadScoped(w, r, p, id, "work order", s.evals.GetWorkOrder, orderDivision)
+	if !ok {
 		return
 	}
 	sd := s.seedFrom(ctx)
